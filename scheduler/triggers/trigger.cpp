@@ -66,8 +66,10 @@ std::optional<Instant> Trigger::doScheduledFireTime(std::optional<Instant> previ
 
 bool Trigger::operator==(const Trigger &other) const
 {
-    return m_type == other.m_type && m_timeZone == other.m_timeZone && m_jitter == other.m_jitter
-        && isEqual(other);
+    // And and Or have no zone of their own (as in APScheduler): their children carry the zones.
+    const bool zoneMatters = m_type != Type::And && m_type != Type::Or;
+    return m_type == other.m_type && (!zoneMatters || m_timeZone == other.m_timeZone)
+        && m_jitter == other.m_jitter && isEqual(other);
 }
 
 void Trigger::writeCommonJson(QJsonObject &json) const

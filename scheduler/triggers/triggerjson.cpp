@@ -137,4 +137,77 @@ QJsonValue TriggerJson::writeDateTime(std::optional<Instant> value, const TimeZo
     return IsoDateTime::format(*value, zone);
 }
 
+namespace {
+
+// The number a JSON value holds, also when written as a string ("30", " 1.5 "); std::nullopt otherwise.
+std::optional<double> jsonNumber(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return value.toDouble();
+    if (value.isString()) {
+        bool ok = false;
+        const double number = value.toString().trimmed().toDouble(&ok);
+        if (ok)
+            return number;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+double TriggerJson::readNonNegativeNumber(const QJsonObject &json, QLatin1StringView key, double fallback,
+                                          double maximum)
+{
+    const double number = readNonNegativeNumber(json, key, fallback);
+    if (number > maximum)
+        fail(key, quote(json.value(key)) + u" is too large (at most " + QString::number(maximum, 'g', 15) + u')');
+    return number;
+}
+
+int TriggerJson::readNonNegativeInt(const QJsonObject &json, QLatin1StringView key, int fallback, int maximum)
+{
+    const QJsonValue value = json.value(key);
+    if (value.isUndefined() || value.isNull())
+        return fallback;
+    const std::optional<double> number = jsonNumber(value);
+    if (!number || !std::isfinite(*number) || *number != std::floor(*number))
+        fail(key, quote(value) + u" is not an integer");
+    if (*number < 0)
+        fail(key, quote(value) + u" must not be negative");
+    if (*number > maximum)
+        fail(key, quote(value) + u" is too large (at most " + QString::number(maximum) + u')');
+    return int(*number);
+}
+
+std::optional<std::chrono::local_days> TriggerJson::readDate(const QJsonObject &json, QLatin1StringView key)
+{
+    const QJsonValue value = json.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    const std::optional<IsoDateTime> parsed
+        = value.isString() ? IsoDateTime::parse(value.toString()) : std::optional<IsoDateTime>();
+    if (!parsed || parsed->kind() != IsoDateTime::Kind::Date)
+        fail(key, quote(value) + u" is not an ISO-8601 date (YYYY-MM-DD)");
+    return std::chrono::floor<std::chrono::days>(parsed->localTime());
+}
+
+QJsonValue TriggerJson::writeDate(std::optional<std::chrono::local_days> value)
+{
+    if (!value)
+        return QJsonValue::Null;
+    return IsoDateTime::formatDate(LocalTime(*value));
+}
+
+QJsonValue TriggerJson::writeNumber(double value)
+{
+    if (value == std::floor(value) && std::abs(value) < 9e15)
+        return qint64(value);
+    return value;
+}
+
+QString TriggerJson::indexedKey(QLatin1StringView key, qsizetype index)
+{
+    return QString(key) + u'[' + QString::number(index) + u']';
+}
+
 } // namespace qtscheduler

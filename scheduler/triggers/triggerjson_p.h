@@ -11,6 +11,7 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <chrono>
 #include <initializer_list>
 #include <optional>
 
@@ -44,6 +45,20 @@ public:
     [[noreturn]] static void fail(QLatin1StringView key, const QString &message);
     // How a JSON value is quoted in messages: strings in single quotes, others as JSON.
     static QString quote(const QJsonValue &value);
+
+    // A non-negative number no larger than `maximum`: "weeks: '1e300' is too large (at most 520000)".
+    static double readNonNegativeNumber(const QJsonObject &json, QLatin1StringView key, double fallback,
+                                        double maximum);
+    // A non-negative integer no larger than `maximum`; absent or null gives `fallback`:
+    // "months: '-1' must not be negative", "months: '1.5' is not an integer".
+    static int readNonNegativeInt(const QJsonObject &json, QLatin1StringView key, int fallback, int maximum);
+    // A calendar date ("2026-01-31"); absent or null gives std::nullopt. A date-time is refused.
+    static std::optional<std::chrono::local_days> readDate(const QJsonObject &json, QLatin1StringView key);
+    static QJsonValue writeDate(std::optional<std::chrono::local_days> value);
+    // A number as JSON writes it best: whole numbers as integers ("seconds": 30, not 30.0).
+    static QJsonValue writeNumber(double value);
+    // The JSON keys of a nested trigger list, for error paths: "triggers[2]".
+    static QString indexedKey(QLatin1StringView key, qsizetype index);
 };
 
 } // namespace qtscheduler
