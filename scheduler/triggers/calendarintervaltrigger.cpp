@@ -205,12 +205,19 @@ std::optional<Instant> CalendarIntervalTrigger::doScheduledFireTime(std::optiona
         // date, or the day before when a DST gap pushed the time past midnight) instead of stepping
         // from start_date again.
         const local_days day = floor<days>(timeZone().toLocal(*previous));
+        std::optional<local_days> match;
+        int matches = 0;
         for (const local_days candidate : {day, day - days(1)}) {
             if (candidate >= m_startDate && (!m_endDate || candidate <= *m_endDate)
                 && fireTime(candidate) == *previous) {
-                return firstFrom(step(candidate), *previous, false);
+                match = candidate;
+                ++matches;
             }
         }
+        // Two dates firing at one instant (a whole day skipped, as Samoa did) leave the position
+        // ambiguous: then step from the start like the first time.
+        if (matches == 1)
+            return firstFrom(step(*match), *previous, false);
     }
     return firstFireTimeAtOrAfter(*previous + Microseconds(1));
 }
