@@ -14,7 +14,7 @@
 namespace qtscheduler::cli {
 
 namespace {
-constexpr qsizetype ChunkSize = 64 * 1024;
+constexpr qsizetype ChunkSize = qsizetype(64) * 1024;
 }
 
 LineReader::LineReader(int fd)

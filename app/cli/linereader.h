@@ -25,7 +25,7 @@ class LineReader
 {
 public:
     // A line longer than this is not kept: it is reported as `tooLong` and skipped.
-    static constexpr qsizetype MaxLineLength = 16 * 1024 * 1024;
+    static constexpr qsizetype MaxLineLength = qsizetype(16) * 1024 * 1024;
 
     struct Line
     {

@@ -55,7 +55,7 @@ int main(int argc, char *argv[])
         printErrorLine(QCoreApplication::translate("main", "qtscheduler: missing command (see 'qtscheduler --help')"));
         return ExitCode::Usage;
     }
-    const QString name = arguments.at(1);
+    const QString &name = arguments.at(1);
     if (name == u"--help" || name == u"-h" || name == u"help") {
         Command::printOut(mainHelp(commands));
         return ExitCode::Success;

@@ -14,7 +14,7 @@
 namespace qtscheduler::cli {
 
 namespace {
-constexpr qsizetype Capacity = 64 * 1024;
+constexpr qsizetype Capacity = qsizetype(64) * 1024;
 }
 
 OutputBuffer::OutputBuffer(int fd)

@@ -55,7 +55,7 @@ QString TriggerDescription::duration(Microseconds interval)
         int which;
     };
     // Largest unit first; a duration is named in the largest unit that divides it evenly.
-    const Unit units[] = {{7 * 86400 * second, 0}, {86400 * second, 1}, {3600 * second, 2}, {60 * second, 3},
+    const Unit units[] = {{7LL * 86400 * second, 0}, {86400 * second, 1}, {3600 * second, 2}, {60 * second, 3},
                           {second, 4}};
     for (const Unit &unit : units) {
         if (us <= 0 || us % unit.length != 0)
@@ -84,7 +84,7 @@ QString TriggerDescription::every(Microseconds interval)
     const long long us = interval.count();
     constexpr long long second = 1000000;
     // "every hour" reads better than "every 1 hour".
-    if (us == 7 * 86400 * second)
+    if (us == 7LL * 86400 * second)
         return Trigger::tr("every week");
     if (us == 86400 * second)
         return Trigger::tr("every day");
