@@ -194,29 +194,45 @@ std::optional<Instant> CalendarIntervalTrigger::firstFireTimeAtOrAfter(Instant f
     return firstFrom(firstDateOnOrAfter(fromDay - days(2)), from, true);
 }
 
+bool CalendarIntervalTrigger::isInSequence(local_days date) const
+{
+    if (date < m_startDate || (m_endDate && date > *m_endDate))
+        return false;
+    if (m_monthStep == 0)
+        return (date - m_startDate).count() % m_dayStep == 0;
+    if (m_dayStep == 0) {
+        const year_month_day start{m_startDate};
+        const year_month_day ymd{date};
+        return ymd.day() == start.day() && (monthIndex(ymd) - monthIndex(start)) % m_monthStep == 0;
+    }
+    // Mixed units: no test short of stepping from the start; a date that fires at the trigger's wall
+    // time is taken to be one of its dates (as APScheduler 4 keeps its last fire date).
+    return true;
+}
+
 std::optional<Instant> CalendarIntervalTrigger::doScheduledFireTime(std::optional<Instant> previous,
                                                                     Instant now) const
 {
     if (!previous)
         return firstFireTimeAtOrAfter(now);
-    if (m_monthStep > 0 && m_dayStep > 0 && *previous >= TriggerLimits::MinInstant
-        && *previous <= TriggerLimits::MaxInstant) {
-        // Mixed units have no closed form: continue from the date that fired at `previous` (its local
-        // date, or the day before when a DST gap pushed the time past midnight) instead of stepping
-        // from start_date again.
+    if (*previous >= TriggerLimits::MinInstant && *previous <= TriggerLimits::MaxInstant) {
+        // The usual case: `previous` is this trigger's fire time for its own local date, or for the day
+        // before when a DST gap pushed the time past midnight. Continue from that date: one step, no
+        // search (and for mixed units no stepping from start_date again).
         const local_days day = floor<days>(timeZone().toLocal(*previous));
         std::optional<local_days> match;
-        int matches = 0;
-        for (const local_days candidate : {day, day - days(1)}) {
-            if (candidate >= m_startDate && (!m_endDate || candidate <= *m_endDate)
-                && fireTime(candidate) == *previous) {
-                match = candidate;
-                ++matches;
+        if (isInSequence(day) && fireTime(day) == *previous) {
+            match = day;
+            // Both dates fire at one instant only across a gap of a whole day (as when Samoa skipped
+            // 2011-12-30); then the position is ambiguous and the search below decides.
+            if (timeZone().offsetAt(*previous) - timeZone().offsetAt(*previous - days(2)) >= 86400
+                && isInSequence(day - days(1)) && fireTime(day - days(1)) == *previous) {
+                match.reset();
             }
+        } else if (isInSequence(day - days(1)) && fireTime(day - days(1)) == *previous) {
+            match = day - days(1);
         }
-        // Two dates firing at one instant (a whole day skipped, as Samoa did) leave the position
-        // ambiguous: then step from the start like the first time.
-        if (matches == 1)
+        if (match)
             return firstFrom(step(*match), *previous, false);
     }
     return firstFireTimeAtOrAfter(*previous + Microseconds(1));

@@ -79,6 +79,8 @@ private:
     std::optional<std::chrono::local_days> step(std::chrono::local_days date) const;
     // The first date of the sequence on or after `date`.
     std::optional<std::chrono::local_days> firstDateOnOrAfter(std::chrono::local_days date) const;
+    // Whether a date is one of the sequence (assumed for mixed units), within start and end dates.
+    bool isInSequence(std::chrono::local_days date) const;
     // The fire time of a date of the sequence, DST resolved.
     Instant fireTime(std::chrono::local_days date) const;
     // From a date of the sequence on, the first fire time after `after` (or at it, if `inclusive`).
