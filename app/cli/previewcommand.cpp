@@ -248,10 +248,8 @@ int PreviewCommand::runOnce(const Request &request) const
     return ExitCode::Success;
 }
 
-void PreviewCommand::answer(QByteArrayView line, OutputBuffer &out) const
+void PreviewCommand::answer(QByteArrayView line, OutputBuffer &out, std::vector<Instant> &times) const
 {
-    // The fire times of this request; reused between requests so that a batch allocates once.
-    thread_local std::vector<Instant> times;
     times.clear();
     TimeZone zone;
     try {
@@ -325,6 +323,7 @@ int PreviewCommand::runBatch() const
 {
     OutputBuffer out(1);
     LineReader input(0);
+    std::vector<Instant> times;   // one request's fire times, reused so that a batch allocates once
     // Flush whenever the input has nothing more waiting: bulk requests get bulk writes, and a peer
     // that sends one request and waits for its answer gets it.
     input.setBeforeWait([&out] { out.flush(); });
@@ -332,7 +331,7 @@ int PreviewCommand::runBatch() const
         if (line->tooLong)
             appendError(out, tr("line longer than %1 bytes").arg(LineReader::MaxLineLength));
         else
-            answer(line->text, out);
+            answer(line->text, out, times);
         if (out.hasFailed())
             break;
     }

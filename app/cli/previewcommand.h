@@ -25,6 +25,7 @@
 #include <QJsonObject>
 
 #include <optional>
+#include <vector>
 
 namespace qtscheduler::cli {
 
@@ -52,15 +53,15 @@ private:
         int count = DefaultCount;
     };
 
-    // Writes the times of one request to `out`, each followed by `separator` handling done by
-    // `writeTime`; throws SchedulerError (bad trigger, And without common time) or UsageError.
+    // Calls writeTime(instant, zone) for each fire time of one request; throws UsageError (bad
+    // request or trigger) or SchedulerError (an And without common time).
     template<typename WriteTime>
     void computeTimes(const Request &request, WriteTime &&writeTime) const;
 
     int runOnce(const Request &request) const;
     int runBatch() const;
-    // One batch line into one output line.
-    void answer(QByteArrayView line, OutputBuffer &out) const;
+    // One batch line into one output line; `times` is scratch space.
+    void answer(QByteArrayView line, OutputBuffer &out, std::vector<Instant> &times) const;
 
     TimeZone m_contextZone;
 };
