@@ -293,7 +293,7 @@ void PreviewCommand::answer(QByteArrayView line, OutputBuffer &out, std::vector<
         if (!object.contains(u"trigger"))
             throw UsageError(tr("trigger: missing"));
 
-        computeTimes(request, [&zone](Instant t, const TimeZone &triggerZone) {
+        computeTimes(request, [&zone, &times](Instant t, const TimeZone &triggerZone) {
             zone = triggerZone;
             times.push_back(t);
         });
