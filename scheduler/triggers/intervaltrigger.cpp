@@ -35,12 +35,8 @@ const UnitInfo unitInfos[] = {
 // The largest value a unit may have so that it alone stays within the longest interval.
 double maximumOf(const UnitInfo &info)
 {
-    return double(std::floor((long double)(TriggerLimits::MaxInterval.count()) / info.microseconds));
+    return double(std::floor(static_cast<long double>(TriggerLimits::MaxInterval.count()) / info.microseconds));
 }
-
-} // namespace
-
-namespace {
 
 // The units in microseconds as timedelta rounds them; zero when they round to nothing.
 Microseconds exactInterval(const Units &units)
@@ -56,7 +52,7 @@ Microseconds exactInterval(const Units &units)
             TriggerJson::fail(info.key, QString::number(value, 'g', 15) + u" is too large (at most "
                                             + QString::number(maximumOf(info), 'g', 15) + u')');
         }
-        total += (long double)value * info.microseconds;
+        total += static_cast<long double>(value) * info.microseconds;
     }
     return Microseconds(std::llround(total));
 }
