@@ -2,6 +2,7 @@
 
 #include "andtrigger.h"
 #include "calendarintervaltrigger.h"
+#include "crontrigger.h"
 #include "datetrigger.h"
 #include "intervaltrigger.h"
 #include "ortrigger.h"
@@ -17,12 +18,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
-
-// Until CronTrigger lands from its own branch (removed at the merge).
-#if __has_include("crontrigger.h")
-#include "crontrigger.h"
-#define QTSCHEDULER_HAVE_CRON_TRIGGER
-#endif
 
 namespace qtscheduler {
 
@@ -59,11 +54,7 @@ std::unique_ptr<Trigger> fromJson(const QJsonObject &json, const TriggerContext 
     case Trigger::Type::Interval:
         return IntervalTrigger::fromJson(json, context);
     case Trigger::Type::Cron:
-#ifdef QTSCHEDULER_HAVE_CRON_TRIGGER
         return CronTrigger::fromJson(json, context);
-#else
-        throw TriggerError(u"cron: not available in this build yet"_qs);
-#endif
     case Trigger::Type::CalendarInterval:
         return CalendarIntervalTrigger::fromJson(json, context);
     case Trigger::Type::And:

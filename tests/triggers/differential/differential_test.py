@@ -33,6 +33,8 @@ except ImportError as e:
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DRIVER = os.path.join(HERE, "apscheduler_preview.py")
+sys.path.insert(0, HERE)
+import apscheduler_preview  # noqa: E402  (the driver's trigger construction, for the checks below)
 
 ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu",
          "Pacific/Chatham"]
@@ -47,11 +49,30 @@ KNOWN_DIFFERENCES = {
             "its first occurrence, and both occurrences when the hour field matches every hour; APScheduler "
             "3.9.1 resolves every repeated wall time to its second occurrence (pytz is_dst=False), so it "
             "fires a fixed hour an hour late and skips the first pass of an hourly schedule.",
+    "gap": "DST gap with several fire times in the skipped wall-clock hour (02:00, 02:15, ... on a spring-forward "
+           "night): DESIGN.md fires each once, at the instant the offset before the gap gives it (03:00, 03:15, "
+           "... CEST); APScheduler 3.9.1 computes that instant for the first one it reaches and then searches on "
+           "from it, already past the rest (or, reaching the gap by incrementing a field, lands after it and "
+           "skips even the first). Checked: each time only we give is a skipped wall time the expression "
+           "matches, moved by the gap, and APScheduler's times are among ours.",
     "or-date-child": "Or with a date child: APScheduler passes the Or's previous fire time to every child, "
                      "so a date child never fires once anything else has; here each child keeps its own "
                      "schedule and the date fires on its date.",
     "or-interval-child": "Or with an interval child: APScheduler adds the interval to whichever child fired "
                          "last; here the interval keeps its own grid start_date + k * interval.",
+    "cron-dst-shift": "APScheduler 3.9.1's cron, moving to a later day, month or year across a DST change, adds "
+                      "a naive time difference to a datetime that keeps the old UTC offset, so the wall clock "
+                      "lands off by the DST shift and it skips fire times that match its own expression (after "
+                      "spring forward in New York, '0-30/10 * * * mon' starts at 01:00 instead of 00:00). Checked: "
+                      "the times only we give match the expression by APScheduler's own fields, a DST change lies "
+                      "before the first of them, and APScheduler's times are among ours.",
+    "or-child-start-date": "Or with a cron child that has a start_date: APScheduler hands the child the Or's "
+                           "previous fire time, and its cron trigger, given a previous fire time, ignores its "
+                           "start_date, so it fires before it; here a child never fires before its start_date.",
+    "cron-search-to-9999": "A cron expression that can never fire (day 31 in February, 'last fri' on weekends): "
+                           "APScheduler 3.9.1 steps through the years up to 9999 and takes seconds before it "
+                           "returns None or raises OverflowError, past the per-case timer; we know at once. The "
+                           "times APScheduler gave before it was stopped must still match.",
     "and-hangs": "And where APScheduler 3.9.1 never returns (its AndTrigger loops without a common time, and "
                  "as soon as it has a previous fire time while its children disagree): here the search is "
                  "bounded and ends with an error or finds the common time. The times APScheduler gave before "
@@ -309,7 +330,134 @@ def fold_explains(ours, theirs, zone):
         except pytz.NonExistentTimeError:
             return False
 
-    return all(ambiguous(t, True) for t in only_ours) and all(ambiguous(t, False) for t in only_theirs)
+    # We fire the first occurrence (and, for an hour field matching every hour, the second too, which
+    # APScheduler can also miss when it jumps from a first occurrence); APScheduler only second ones.
+    return (all(ambiguous(t, True) or ambiguous(t, False) for t in only_ours)
+            and all(ambiguous(t, False) for t in only_theirs))
+
+
+def cron_matches(trigger, instant, ignore_dates=False):
+    """Whether an instant matches a CronTrigger's expression, by APScheduler's own fields."""
+    local = instant.astimezone(trigger.timezone).replace(tzinfo=None)
+    if not ignore_dates:
+        if trigger.start_date and instant < trigger.start_date:
+            return False
+        if trigger.end_date and instant > trigger.end_date:
+            return False
+    return all(field.get_next_value(local) == field.get_value(local) for field in trigger.fields)
+
+
+def fires_at(spec, zone, instant):
+    """Whether a trigger fires at an instant by APScheduler's own definitions (no sequence needed)."""
+    kind = spec["type"]
+    if kind in ("and", "or"):
+        results = (fires_at(child, zone, instant) for child in spec["triggers"])
+        return all(results) if kind == "and" else any(results)
+    trigger = apscheduler_preview.make_trigger(spec, pytz.timezone(zone))
+    if kind == "cron":
+        return cron_matches(trigger, instant)
+    if kind == "date":
+        return trigger.run_date == instant
+    delta = instant - trigger.start_date
+    return (delta >= dt.timedelta(0) and delta % trigger.interval == dt.timedelta(0)
+            and (not trigger.end_date or instant <= trigger.end_date))
+
+
+def cron_children(spec, zone):
+    for child in spec.get("triggers", []):
+        if child["type"] == "cron":
+            yield apscheduler_preview.make_trigger(child, pytz.timezone(zone))
+        elif child["type"] == "or":
+            yield from cron_children(child, zone)
+
+
+def gap_wall_time(zone, instant):
+    """The wall time a gap moved to `instant`: read with the offset in force before the latest DST
+    change (within a day), when that wall time does not exist; else None."""
+    tz = pytz.timezone(zone)
+    changes = [c for c in transitions(zone) if instant - dt.timedelta(days=1) < c <= instant]
+    if not changes:
+        return None
+    offset_before = (changes[-1] - dt.timedelta(seconds=1)).astimezone(tz).utcoffset()
+    wall = (instant + offset_before).replace(tzinfo=None)
+    try:
+        tz.localize(wall, is_dst=None)
+        return None
+    except pytz.NonExistentTimeError:
+        return wall
+    except pytz.AmbiguousTimeError:
+        return None
+
+
+def fires_at_wall(spec, zone, wall, instant):
+    """Whether a cron-based trigger's expression matches a wall-clock reading (dates by the instant)."""
+    kind = spec["type"]
+    if kind in ("and", "or"):
+        results = (fires_at_wall(child, zone, wall, instant) for child in spec["triggers"])
+        return all(results) if kind == "and" else any(results)
+    if kind != "cron":
+        return False
+    trigger = apscheduler_preview.make_trigger(spec, pytz.timezone(zone))
+    if (trigger.start_date and instant < trigger.start_date) or (trigger.end_date and instant > trigger.end_date):
+        return False
+    return all(field.get_next_value(wall) == field.get_value(wall) for field in trigger.fields)
+
+
+def dst_change_before(zone, before, instant):
+    return any(before - dt.timedelta(days=1) < change <= instant for change in transitions(zone))
+
+
+def horizon(times, complete):
+    """Up to where a list of fire times tells the whole sequence: its end if it stopped at the count
+    (or APScheduler was stopped), else everywhere."""
+    return times[-1] if times and not complete else COMPARE_UNTIL
+
+
+def explain_missing(request, zone, a, b, a_complete, b_complete, extra_ok=lambda t: None):
+    """APScheduler's times (b) are among ours (a) as far as both lists reach, and each time only we give
+    is explained: by extra_ok(t) (a reason), or as a fire time of the trigger by APScheduler's own
+    definitions that APScheduler skipped after a DST change (its cron DST-shift bug). Returns the reason,
+    "" when APScheduler's times are among ours with nothing of ours left over, None when unexplained."""
+    spec = request["trigger"]
+    limit = min(horizon(a, a_complete), horizon(b, b_complete))
+    if not {t for t in b if t <= limit} <= set(a):
+        return None
+    only_ours = [t for t in a if t <= limit and t not in b]
+    if not only_ours:
+        return ""   # consistent, but nothing of ours to explain
+    start = utc(request["from"].replace("Z", "+00:00"))
+    common = sorted(set(a) & set(b))
+    reasons = set()
+    for t in only_ours:
+        reason = extra_ok(t)
+        last_common = max([x for x in common if x < t], default=start)
+        if reason:
+            reasons.add(reason)
+        elif contains_type(spec, "cron") and fires_at(spec, zone, t) and dst_change_before(zone, last_common, t):
+            reasons.add("cron-dst-shift")
+        elif gap_wall_time(zone, t) and fires_at_wall(spec, zone, gap_wall_time(zone, t), t):
+            reasons.add("gap")
+        else:
+            return None
+    return min(reasons, key=list(KNOWN_DIFFERENCES).index)
+
+
+def explain_or(request, zone, ours, theirs, ours_complete, theirs_complete):
+    spec = request["trigger"]
+    a, b = [utc(t) for t in ours], [utc(t) for t in theirs]
+    if "interval" in direct_children_types(spec):
+        # Without a previous fire time both ask every child for its first time: that time agrees.
+        return "or-interval-child" if a[:1] == b[:1] else None
+    # APScheduler hands a cron child the Or's previous fire time, and a cron trigger given a previous
+    # fire time does not look at its start_date: it fires before it.
+    early = {t for t in b if t not in a and any(
+        c.start_date and t < c.start_date and cron_matches(c, t, ignore_dates=True) for c in cron_children(spec, zone))}
+    run_dates = {utc(t) for t in ours_run_dates(spec, zone)}
+    reason = explain_missing(request, zone, a, [t for t in b if t not in early], ours_complete, theirs_complete,
+                             lambda t: "or-date-child" if t in run_dates else None)
+    if early and reason is not None:
+        return "or-child-start-date"
+    return reason or None
 
 
 def classify(zone, request, ours, theirs):
@@ -324,28 +472,26 @@ def classify(zone, request, ours, theirs):
         return "unexplained"
     our_times = comparable(ours["times"])
     their_times = comparable([in_zone(t, zone) for t in theirs["times"]])
+    a, b = [utc(t) for t in our_times], [utc(t) for t in their_times]
+    # A list shorter than the count is the whole sequence (unless APScheduler was stopped).
+    ours_complete = len(ours["times"]) < request["count"]
+    theirs_complete = len(theirs["times"]) < request["count"] and not hang
     if hang:
-        if spec["type"] == "and" and our_times[:len(their_times)] == their_times:
+        if our_times[:len(their_times)] != their_times:
+            # What APScheduler gave before it hung is off: its cron DST shift, or nothing known.
+            return explain_missing(request, zone, a, b, ours_complete, theirs_complete) or "unexplained"
+        if spec["type"] == "and":
             return "and-hangs"
+        if contains_type(spec, "cron"):
+            return "cron-search-to-9999"
         return "unexplained"
     if our_times == their_times:
         return None
-    if spec["type"] == "or" and our_times[:1] == their_times[:1]:
-        # Without a previous fire time both ask every child for its first time: the first time agrees.
-        kinds = direct_children_types(spec)
-        if "interval" in kinds:
-            return "or-interval-child"
-        if "date" in kinds:
-            # APScheduler drops the date children after the first fire: its times are ours without
-            # (some of) the run dates.
-            run_dates = {utc(in_zone(t, zone)) for t in ours_run_dates(spec, zone)}
-            a, b = {utc(t) for t in our_times}, {utc(t) for t in their_times}
-            horizon = min(max(a, default=COMPARE_UNTIL), max(b, default=COMPARE_UNTIL))
-            if {t for t in b if t <= horizon} <= a and {t for t in a - b if t <= horizon} <= run_dates:
-                return "or-date-child"
     if contains_type(spec, "cron") and fold_explains(our_times, their_times, zone):
         return "fold"
-    return "unexplained"
+    if spec["type"] == "or":
+        return explain_or(request, zone, our_times, their_times, ours_complete, theirs_complete) or "unexplained"
+    return explain_missing(request, zone, a, b, ours_complete, theirs_complete) or "unexplained"
 
 
 def main():
@@ -366,6 +512,7 @@ def main():
         by_zone[zone].append(request)
 
     counts = collections.Counter()
+    by_type = collections.Counter()
     unexplained = []
     examples = {}
     ours_seconds = theirs_seconds = 0.0
@@ -381,18 +528,22 @@ def main():
         for line, request, a, b in zip(lines, requests, ours, theirs):
             verdict = classify(zone, request, a, b)
             counts[verdict or "identical"] += 1
-            counts["cases with fire times"] += 1 if a.get("times") else 0
+            if not verdict:
+                kind = request["trigger"]["type"]
+                if kind == "cron" and "crontab" in request["trigger"]:
+                    kind = "crontab"
+                by_type[kind] += 1
             if verdict == "unexplained":
                 unexplained.append((zone, line, a, b))
             elif verdict and verdict not in examples:
                 examples[verdict] = (zone, line, a, b)
 
-    total = sum(v for k, v in counts.items() if k != "cases with fire times")
+    total = sum(counts.values())
     print("differential test: %d cases (seed %d%s), %.1f s (qtscheduler %.2f s, APScheduler %.1f s)"
           % (total, args.seed, ", no cron" if args.skip_cron else "", time.monotonic() - started,
              ours_seconds, theirs_seconds))
-    print("  identical fire times: %d (of which %d with at least one time)"
-          % (counts["identical"], counts["cases with fire times"]))
+    print("  identical fire times: %d (%s)" % (counts["identical"], ", ".join(
+        "%s %d" % (kind, n) for kind, n in sorted(by_type.items()))))
     for name, reason in KNOWN_DIFFERENCES.items():
         print("  known difference %-18s %5d   %s" % (name + ":", counts[name], reason if args.verbose else ""))
         if args.verbose and name in examples:
