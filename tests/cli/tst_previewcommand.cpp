@@ -155,6 +155,10 @@ void tst_PreviewCommand::preview_data()
         << QStringList{u"--from"_qs, u"2026-03-29T01:30:00"_qs, u"--count"_qs, u"2"_qs,
                        u"{\"type\":\"interval\",\"minutes\":30,\"timezone\":\"Europe/Berlin\"}"_qs}
         << u"UTC"_qs << QByteArray("2026-03-29T03:00:00+02:00\n2026-03-29T03:30:00+02:00\n");
+    QTest::newRow("cron across Berlin's spring forward")
+        << QStringList{u"--from"_qs, u"2026-03-28"_qs, u"--count"_qs, u"3"_qs,
+                       u"{\"type\":\"cron\",\"crontab\":\"30 2 * * *\",\"timezone\":\"Europe/Berlin\"}"_qs}
+        << u"UTC"_qs << QByteArray("2026-03-28T02:30:00+01:00\n2026-03-29T03:30:00+02:00\n2026-03-30T02:30:00+02:00\n");
     QTest::newRow("--count 0") << QStringList{u"--count"_qs, u"0"_qs, every30} << u"UTC"_qs << QByteArray();
     QTest::newRow("ends early") << QStringList{u"--from"_qs, u"2026-01-01"_qs,
                                                u"{\"type\":\"date\",\"run_date\":\"2026-12-01T09:00:00\",\"timezone\":\"Europe/Berlin\"}"_qs}

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void agreesAgainAfterDst();
     void exhaustedWhenAChildIs();
     void noCommonTimeIsAnErrorBoundedAndFast();
+    void cronWithoutCommonTime();
     void spanBound();
     void childJitterIsIgnored();
     void jitter();
@@ -108,6 +109,22 @@ void tst_AndTrigger::sequence_data()
         << u"{\"type\":\"and\",\"triggers\":[{\"type\":\"interval\",\"hours\":1,\"start_date\":\"2026-01-01T00:00:00Z\"}]}"_qs
         << u"2026-01-01T00:30:00Z"_qs
         << QStringList{u"2026-01-01T01:00:00+00:00"_qs, u"2026-01-01T02:00:00+00:00"_qs} << false;
+    QTest::newRow("cron: Friday the 13th at 09:00, Berlin")
+        << u"{\"type\":\"and\",\"triggers\":["
+           "{\"type\":\"cron\",\"day\":\"13\",\"hour\":9,\"timezone\":\"Europe/Berlin\"},"
+           "{\"type\":\"cron\",\"day_of_week\":\"fri\",\"hour\":9,\"timezone\":\"Europe/Berlin\"}]}"_qs
+        << u"2026-01-01T00:00:00Z"_qs
+        << QStringList{u"2026-02-13T08:00:00+00:00"_qs, u"2026-03-13T08:00:00+00:00"_qs, u"2026-11-13T08:00:00+00:00"_qs,
+                       u"2027-08-13T07:00:00+00:00"_qs}
+        << false;
+    QTest::newRow("cron and interval: weekdays at 09:00 that are on a 2-day grid")
+        << u"{\"type\":\"and\",\"triggers\":["
+           "{\"type\":\"cron\",\"crontab\":\"0 9 * * mon-fri\",\"timezone\":\"UTC\"},"
+           "{\"type\":\"interval\",\"days\":2,\"start_date\":\"2026-01-01T09:00:00Z\",\"timezone\":\"UTC\"}]}"_qs
+        << u"2026-01-01T00:00:00Z"_qs
+        << QStringList{u"2026-01-01T09:00:00+00:00"_qs, u"2026-01-05T09:00:00+00:00"_qs, u"2026-01-07T09:00:00+00:00"_qs,
+                       u"2026-01-09T09:00:00+00:00"_qs, u"2026-01-13T09:00:00+00:00"_qs}
+        << false;
     QTest::newRow("three children")
         << u"{\"type\":\"and\",\"triggers\":["
            "{\"type\":\"interval\",\"minutes\":4,\"start_date\":\"2026-01-01T00:00:00Z\"},"
@@ -164,6 +181,19 @@ void tst_AndTrigger::noCommonTimeIsAnErrorBoundedAndFast()
     QVERIFY(!errorOf([&] { t.firstFireTimeAtOrAfter(at(u"2026-06-01T00:00:00Z"_qs)); }).isEmpty());
     QVERIFY(!errorOf([&] { t.scheduledFireTime(at(u"2026-06-01T00:00:00Z"_qs), at(u"2026-06-01T00:00:00Z"_qs)); })
                  .isEmpty());
+}
+
+void tst_AndTrigger::cronWithoutCommonTime()
+{
+    // 01:00 daily and 02:00 daily never agree; each answer moves the search a day: the iteration bound.
+    const auto t = AndTrigger::fromJson(json(R"({"type":"and","triggers":[
+        {"type":"cron","hour":1,"timezone":"UTC"},{"type":"cron","hour":2,"timezone":"UTC"}]})"),
+                                        TriggerContext{});
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(errorOf([&] { t->nextFireTime(std::nullopt, at(u"2026-01-01T00:00:00Z"_qs)); }),
+             u"and: no common fire time found within 10000 iterations after 2026-01-01T00:00:00+00:00"_qs);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void tst_AndTrigger::spanBound()

@@ -95,6 +95,29 @@ void tst_OrTrigger::sequence_data()
                        u"2026-01-01T01:40:00+00:00"_qs, u"2026-01-01T02:00:00+00:00"_qs, u"2026-01-01T03:00:00+00:00"_qs,
                        u"2026-01-01T03:10:00+00:00"_qs}
         << false;
+    QTest::newRow("cron: weekdays at 09:00 or weekends at 10:00, Berlin")
+        << u"{\"type\":\"or\",\"triggers\":["
+           "{\"type\":\"cron\",\"day_of_week\":\"mon-fri\",\"hour\":9,\"timezone\":\"Europe/Berlin\"},"
+           "{\"type\":\"cron\",\"day_of_week\":\"sat,sun\",\"hour\":10,\"timezone\":\"Europe/Berlin\"}]}"_qs
+        << u"2026-01-01T00:00:00Z"_qs
+        << QStringList{u"2026-01-01T08:00:00+00:00"_qs, u"2026-01-02T08:00:00+00:00"_qs, u"2026-01-03T09:00:00+00:00"_qs,
+                       u"2026-01-04T09:00:00+00:00"_qs, u"2026-01-05T08:00:00+00:00"_qs}
+        << false;
+    QTest::newRow("cron and a crontab at the same minutes fire once")
+        << u"{\"type\":\"or\",\"triggers\":["
+           "{\"type\":\"cron\",\"minute\":\"*/20\",\"timezone\":\"UTC\"},"
+           "{\"type\":\"cron\",\"crontab\":\"*/30 * * * *\",\"timezone\":\"UTC\"}]}"_qs
+        << u"2026-01-01T00:00:00Z"_qs
+        << QStringList{u"2026-01-01T00:00:00+00:00"_qs, u"2026-01-01T00:20:00+00:00"_qs, u"2026-01-01T00:30:00+00:00"_qs,
+                       u"2026-01-01T00:40:00+00:00"_qs, u"2026-01-01T01:00:00+00:00"_qs}
+        << false;
+    QTest::newRow("a cron child does not fire before its start date (APScheduler: it does)")
+        << u"{\"type\":\"or\",\"triggers\":["
+           "{\"type\":\"date\",\"run_date\":\"2026-01-01T06:00:00Z\",\"timezone\":\"UTC\"},"
+           "{\"type\":\"cron\",\"hour\":1,\"start_date\":\"2026-01-02T12:00:00Z\",\"timezone\":\"UTC\"}]}"_qs
+        << u"2026-01-01T00:00:00Z"_qs
+        << QStringList{u"2026-01-01T06:00:00+00:00"_qs, u"2026-01-03T01:00:00+00:00"_qs, u"2026-01-04T01:00:00+00:00"_qs}
+        << false;
     QTest::newRow("two dates, then the end")
         << u"{\"type\":\"or\",\"triggers\":["
            "{\"type\":\"date\",\"run_date\":\"2026-02-01T00:00:00Z\",\"timezone\":\"UTC\"},"

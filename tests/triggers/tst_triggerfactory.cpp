@@ -61,6 +61,10 @@ void tst_TriggerFactory::dispatchesOnType_data()
     QTest::newRow("interval") << u"{\"type\":\"interval\",\"seconds\":5}"_qs << int(Trigger::Type::Interval);
     QTest::newRow("calendarinterval") << u"{\"type\":\"calendarinterval\",\"days\":1}"_qs
                                       << int(Trigger::Type::CalendarInterval);
+    QTest::newRow("cron") << u"{\"type\":\"cron\",\"hour\":\"9\",\"day_of_week\":\"mon-fri\"}"_qs
+                          << int(Trigger::Type::Cron);
+    QTest::newRow("crontab") << u"{\"type\":\"cron\",\"crontab\":\"*/5 9-17 * * mon-fri\",\"timezone\":\"UTC\"}"_qs
+                             << int(Trigger::Type::Cron);
     QTest::newRow("and") << u"{\"type\":\"and\",\"triggers\":[{\"type\":\"date\"}]}"_qs << int(Trigger::Type::And);
     QTest::newRow("or") << u"{\"type\":\"or\",\"triggers\":[{\"type\":\"date\"}]}"_qs << int(Trigger::Type::Or);
     QTest::newRow("type in another case") << u"{\"type\":\"Interval\"}"_qs << int(Trigger::Type::Interval);
@@ -99,6 +103,9 @@ void tst_TriggerFactory::errors_data()
     QTest::newRow("a child's error names its path")
         << u"{\"type\":\"and\",\"triggers\":[{\"type\":\"date\"},{\"type\":\"calendarinterval\",\"days\":1,\"hour\":25}]}"_qs
         << u"and: triggers[1]: hour: 25 is out of range 0-23"_qs;
+    QTest::newRow("a cron child's error names its path (the issue's example)")
+        << u"{\"type\":\"and\",\"triggers\":[{\"type\":\"date\"},{\"type\":\"cron\",\"hour\":\"25\"}]}"_qs
+        << u"and: triggers[1]: hour: '25' is out of range 0-23"_qs;
     QTest::newRow("nested path")
         << u"{\"type\":\"or\",\"triggers\":[{\"type\":\"and\",\"triggers\":[{\"type\":\"date\"},{\"type\":\"interval\",\"hours\":-2}]}]}"_qs
         << u"or: triggers[0]: triggers[1]: hours: -2 must not be negative"_qs;
@@ -248,8 +255,10 @@ void tst_TriggerFactory::roundTripThroughTheFactory_data()
     QTest::newRow("date") << u"{\"type\":\"date\",\"run_date\":\"2026-12-01T09:00:00\",\"timezone\":\"Europe/Berlin\"}"_qs;
     QTest::newRow("interval") << u"{\"type\":\"interval\",\"seconds\":30,\"jitter\":3}"_qs;
     QTest::newRow("calendarinterval") << u"{\"type\":\"calendarinterval\",\"months\":1,\"hour\":9,\"start_date\":\"2026-01-31\"}"_qs;
+    QTest::newRow("cron") << u"{\"type\":\"cron\",\"day\":\"last fri\",\"hour\":23,\"minute\":59,\"timezone\":\"Europe/Berlin\"}"_qs;
+    QTest::newRow("crontab") << u"{\"type\":\"cron\",\"crontab\":\"@weekly\"}"_qs;
     QTest::newRow("nested") << u"{\"type\":\"or\",\"jitter\":0.5,\"triggers\":[{\"type\":\"date\"},"
-                               "{\"type\":\"and\",\"triggers\":[{\"type\":\"interval\",\"hours\":2},{\"type\":\"interval\",\"hours\":3}]}]}"_qs;
+                               "{\"type\":\"and\",\"triggers\":[{\"type\":\"interval\",\"hours\":2},{\"type\":\"cron\",\"hour\":\"*/3\"}]}]}"_qs;
 }
 
 void tst_TriggerFactory::roundTripThroughTheFactory()
