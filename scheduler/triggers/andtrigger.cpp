@@ -43,7 +43,7 @@ std::optional<Instant> AndTrigger::firstFireTimeAtOrAfter(Instant from) const
             candidate = *next;
             agreeing = 1;
             if (candidate > spanEnd) {
-                throw TriggerError(tr("and: no common fire time found within %1 years after %2")
+                throw TriggerError(u"and: no common fire time found within %1 years after %2"_qs
                                        .arg(TriggerLimits::AndMaxSpanYears)
                                        .arg(IsoDateTime::format(from, timeZone())));
             }
@@ -52,7 +52,7 @@ std::optional<Instant> AndTrigger::firstFireTimeAtOrAfter(Instant from) const
             return candidate;
         child = (child + 1) % count;
     }
-    throw TriggerError(tr("and: no common fire time found within %1 iterations after %2")
+    throw TriggerError(u"and: no common fire time found within %1 iterations after %2"_qs
                            .arg(TriggerLimits::AndMaxIterations)
                            .arg(IsoDateTime::format(from, timeZone())));
 }

@@ -288,13 +288,13 @@ QString CalendarIntervalTrigger::description() const
     } else {
         QStringList parts;
         if (p.years > 0)
-            parts << (p.years == 1 ? tr("1 year") : tr("%n years", "duration", p.years));
+            parts << (p.years == 1 ? tr("1 year", "duration") : tr("%n years", "duration", p.years));
         if (p.months > 0)
-            parts << (p.months == 1 ? tr("1 month") : tr("%n months", "duration", p.months));
+            parts << (p.months == 1 ? tr("1 month", "duration") : tr("%n months", "duration", p.months));
         if (p.weeks > 0)
-            parts << (p.weeks == 1 ? tr("1 week") : tr("%n weeks", "duration", p.weeks));
+            parts << (p.weeks == 1 ? tr("1 week", "duration") : tr("%n weeks", "duration", p.weeks));
         if (p.days > 0)
-            parts << (p.days == 1 ? tr("1 day") : tr("%n days", "duration", p.days));
+            parts << (p.days == 1 ? tr("1 day", "duration") : tr("%n days", "duration", p.days));
         text = tr("every %1 at %2", "%1 is a list of durations such as '1 month, 2 days', %2 a time of day")
                    .arg(parts.join(tr(", ", "separator of durations")), at);
     }

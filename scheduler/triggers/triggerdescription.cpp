@@ -63,15 +63,15 @@ QString TriggerDescription::duration(Microseconds interval)
         const int n = int(std::min<long long>(us / unit.length, std::numeric_limits<int>::max()));
         switch (unit.which) {
         case 0:
-            return n == 1 ? Trigger::tr("1 week") : Trigger::tr("%n weeks", "duration", n);
+            return n == 1 ? Trigger::tr("1 week", "duration") : Trigger::tr("%n weeks", "duration", n);
         case 1:
-            return n == 1 ? Trigger::tr("1 day") : Trigger::tr("%n days", "duration", n);
+            return n == 1 ? Trigger::tr("1 day", "duration") : Trigger::tr("%n days", "duration", n);
         case 2:
-            return n == 1 ? Trigger::tr("1 hour") : Trigger::tr("%n hours", "duration", n);
+            return n == 1 ? Trigger::tr("1 hour", "duration") : Trigger::tr("%n hours", "duration", n);
         case 3:
-            return n == 1 ? Trigger::tr("1 minute") : Trigger::tr("%n minutes", "duration", n);
+            return n == 1 ? Trigger::tr("1 minute", "duration") : Trigger::tr("%n minutes", "duration", n);
         default:
-            return n == 1 ? Trigger::tr("1 second") : Trigger::tr("%n seconds", "duration", n);
+            return n == 1 ? Trigger::tr("1 second", "duration") : Trigger::tr("%n seconds", "duration", n);
         }
     }
     // Fractions of a second: "1.5 seconds", "0.25 seconds".
@@ -85,15 +85,15 @@ QString TriggerDescription::every(Microseconds interval)
     constexpr long long second = 1000000;
     // "every hour" reads better than "every 1 hour".
     if (us == 7LL * 86400 * second)
-        return Trigger::tr("every week");
+        return Trigger::tr("every week", "schedule");
     if (us == 86400 * second)
-        return Trigger::tr("every day");
+        return Trigger::tr("every day", "schedule");
     if (us == 3600 * second)
-        return Trigger::tr("every hour");
+        return Trigger::tr("every hour", "schedule");
     if (us == 60 * second)
-        return Trigger::tr("every minute");
+        return Trigger::tr("every minute", "schedule");
     if (us == second)
-        return Trigger::tr("every second");
+        return Trigger::tr("every second", "schedule");
     return Trigger::tr("every %1", "%1 is a duration such as '30 seconds'").arg(duration(interval));
 }
 
@@ -101,29 +101,29 @@ QString TriggerDescription::monthName(int month)
 {
     switch (month) {
     case 1:
-        return Trigger::tr("January");
+        return Trigger::tr("January", "month name");
     case 2:
-        return Trigger::tr("February");
+        return Trigger::tr("February", "month name");
     case 3:
-        return Trigger::tr("March");
+        return Trigger::tr("March", "month name");
     case 4:
-        return Trigger::tr("April");
+        return Trigger::tr("April", "month name");
     case 5:
         return Trigger::tr("May", "month name");
     case 6:
-        return Trigger::tr("June");
+        return Trigger::tr("June", "month name");
     case 7:
-        return Trigger::tr("July");
+        return Trigger::tr("July", "month name");
     case 8:
-        return Trigger::tr("August");
+        return Trigger::tr("August", "month name");
     case 9:
-        return Trigger::tr("September");
+        return Trigger::tr("September", "month name");
     case 10:
-        return Trigger::tr("October");
+        return Trigger::tr("October", "month name");
     case 11:
-        return Trigger::tr("November");
+        return Trigger::tr("November", "month name");
     case 12:
-        return Trigger::tr("December");
+        return Trigger::tr("December", "month name");
     }
     return QString::number(month);
 }
@@ -132,19 +132,19 @@ QString TriggerDescription::weekdayName(int isoWeekday)
 {
     switch (isoWeekday) {
     case 1:
-        return Trigger::tr("Monday");
+        return Trigger::tr("Monday", "weekday name");
     case 2:
-        return Trigger::tr("Tuesday");
+        return Trigger::tr("Tuesday", "weekday name");
     case 3:
-        return Trigger::tr("Wednesday");
+        return Trigger::tr("Wednesday", "weekday name");
     case 4:
-        return Trigger::tr("Thursday");
+        return Trigger::tr("Thursday", "weekday name");
     case 5:
-        return Trigger::tr("Friday");
+        return Trigger::tr("Friday", "weekday name");
     case 6:
-        return Trigger::tr("Saturday");
+        return Trigger::tr("Saturday", "weekday name");
     case 7:
-        return Trigger::tr("Sunday");
+        return Trigger::tr("Sunday", "weekday name");
     }
     return QString::number(isoWeekday);
 }
