@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 
 build=${BUILD_DIR:-build}
+# Tests and benchmarks on explicitly: scripts/start.sh may have configured the same directory without them.
 # shellcheck disable=SC2086
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_ARGS:-}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQTSCHEDULER_BUILD_TESTS=ON \
+    -DQTSCHEDULER_BUILD_BENCHMARKS=ON ${CMAKE_ARGS:-}
 cmake --build "$build" --parallel "$(nproc)"
 ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)"
