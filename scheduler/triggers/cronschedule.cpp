@@ -128,13 +128,12 @@ int Schedule::nextYear(int year) const
 
 quint32 Schedule::weekDays(int year, int month, qint64 firstDay, int firstWeekday, int length) const
 {
-    // ISO week of the 1st, then one week more at each Monday.
+    // ISO week of the 1st, then one week more at each Monday. (The 1st of a month is never in the next
+    // year's week 1: only 29-31 December can be.)
     const int dayOfYear0 = int(firstDay - daysFromCivil(year, 1, 1));
     int week = (dayOfYear0 - firstWeekday + 10) / 7;
     if (week < 1)
         week = isoWeeksInYear(year - 1);
-    else if (week > 52 && week > isoWeeksInYear(year))
-        week = 1;
     quint32 bits = 0;
     int d = 1;
     int weekday = firstWeekday;
