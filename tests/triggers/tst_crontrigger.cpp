@@ -859,6 +859,11 @@ void tst_CronTrigger::nextFireTimeFollowsPrevious()
     // Fire times past the end date: none.
     const std::unique_ptr<CronTrigger> ending = fromJson(uR"({"minute": "*/5", "end_date": "2026-05-10T10:07:00Z"})"_qs);
     QCOMPARE(ending->nextFireTime(fire, fire), std::nullopt);
+    // The ends of the Instant range: no overflow, no crash.
+    const std::unique_ptr<CronTrigger> everySecond = fromJson(uR"({"timezone": "Europe/Berlin"})"_qs);
+    QCOMPARE(everySecond->firstFireTimeAtOrAfter(Instant::max()), std::nullopt);
+    QCOMPARE(everySecond->firstFireTimeAtOrAfter(Instant::min()), std::optional<Instant>(at(u"1970-01-01T00:00:00+01:00")));
+    QCOMPARE(trigger->firstFireTimeAtOrAfter(Instant::min()), std::optional<Instant>(at(u"1970-01-01T00:00:00Z")));
     // A start date holds even when "now" is earlier.
     const std::unique_ptr<CronTrigger> starting = fromJson(uR"({"minute": "*/5", "start_date": "2026-05-10T10:07:00Z"})"_qs);
     QCOMPARE(starting->nextFireTime(std::nullopt, fire), std::optional<Instant>(at(u"2026-05-10T10:10:00Z")));
