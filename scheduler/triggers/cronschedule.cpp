@@ -11,7 +11,7 @@ namespace {
 
 constexpr qint64 SecondsPerDay = 86400;
 // Every UTC offset lies within ±18 h: a wall time W is fired at an instant within W ± MaxOffset.
-constexpr qint64 MaxOffset = 18 * 3600;
+constexpr qint64 MaxOffset = qint64(18) * 3600;
 constexpr qint64 NoMatch = std::numeric_limits<qint64>::max();
 
 qint64 floorDiv(qint64 a, qint64 b)
@@ -285,7 +285,7 @@ std::optional<qint64> Schedule::nextWall(qint64 wall) const
             continue;
         }
         s += countTrailingZeros(seconds);
-        return (firstDay + d - 1) * SecondsPerDay + h * 3600 + mi * 60 + s;
+        return (firstDay + d - 1) * SecondsPerDay + qint64(h) * 3600 + qint64(mi) * 60 + s;
     }
 }
 
