@@ -30,14 +30,17 @@ std::optional<int> singleValue(const Field &field)
 // The values of a field made only of single values ("9,12,17"), in ascending order; empty otherwise.
 QList<int> singleValues(const Field &field)
 {
-    QList<int> values;
+    quint64 mask = 0;
     for (const Expression &e : field.expressions()) {
-        if (e.kind != Expression::Kind::Range || e.open || e.first != e.last)
+        if (e.kind != Expression::Kind::Range || e.open || e.first != e.last || e.first > 63)
             return {};
-        values.append(e.first);
+        mask |= quint64(1) << e.first;
     }
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
+    QList<int> values;
+    for (int v = 0; v < 64; ++v) {
+        if (mask & (quint64(1) << v))
+            values.append(v);
+    }
     return values;
 }
 
@@ -203,7 +206,7 @@ QString timePhrase(const std::array<Field, FieldCount> &fields, bool &once)
     }
     if (s == 0) {
         if (const std::optional<int> n = everyStep(minute)) {
-            const QString base = *n == 1 ? CronTrigger::tr("every minute") : CronTrigger::tr("every %1 minutes").arg(*n);
+            QString base = *n == 1 ? CronTrigger::tr("every minute") : CronTrigger::tr("every %1 minutes").arg(*n);
             if (hour.matchesEverything())
                 return base;
             if (const auto run = contiguousRun(hour.valueMask(), 0, 23)) {

@@ -71,7 +71,8 @@ public:
     QString toString() const;
 
     // Bit v is set when value v matches the All and Range items (Position and LastDay items, which
-    // depend on the month, are not in it). The day field's bits run 1-31 as its values do.
+    // depend on the month, are not in it). The day field's bits run 1-31 as its values do. The year
+    // field's values do not fit: its mask is 0 (the schedule reads its expressions instead).
     quint64 valueMask() const;
     // True when the field matches every value of its range ("*", "*/1", "0-23" for hours).
     bool matchesEverything() const;

@@ -11,7 +11,7 @@ namespace {
 
 constexpr qint64 SecondsPerDay = 86400;
 // Every UTC offset lies within ±18 h: a wall time W is fired at an instant within W ± MaxOffset.
-constexpr qint64 MaxOffset = 18 * 3600;
+constexpr qint64 MaxOffset = qint64(18) * 3600;
 constexpr qint64 NoMatch = std::numeric_limits<qint64>::max();
 
 qint64 floorDiv(qint64 a, qint64 b)
@@ -128,13 +128,12 @@ int Schedule::nextYear(int year) const
 
 quint32 Schedule::weekDays(int year, int month, qint64 firstDay, int firstWeekday, int length) const
 {
-    // ISO week of the 1st, then one week more at each Monday.
+    // ISO week of the 1st, then one week more at each Monday. (The 1st of a month is never in the next
+    // year's week 1: only 29-31 December can be.)
     const int dayOfYear0 = int(firstDay - daysFromCivil(year, 1, 1));
     int week = (dayOfYear0 - firstWeekday + 10) / 7;
     if (week < 1)
         week = isoWeeksInYear(year - 1);
-    else if (week > 52 && week > isoWeeksInYear(year))
-        week = 1;
     quint32 bits = 0;
     int d = 1;
     int weekday = firstWeekday;
@@ -286,7 +285,7 @@ std::optional<qint64> Schedule::nextWall(qint64 wall) const
             continue;
         }
         s += countTrailingZeros(seconds);
-        return (firstDay + d - 1) * SecondsPerDay + h * 3600 + mi * 60 + s;
+        return (firstDay + d - 1) * SecondsPerDay + qint64(h) * 3600 + qint64(mi) * 60 + s;
     }
 }
 

@@ -45,7 +45,7 @@ public:
     // APScheduler's CronTrigger keyword arguments; an unset field takes APScheduler's default.
     struct Fields
     {
-        // Default member initializers let callers name only some fields ({.hour = u"9"_s}) warning-free.
+        // Default member initializers let callers name only some fields ({.hour = u"9"_qs}) warning-free.
         std::optional<QString> year{}, month{}, day{}, week{}, dayOfWeek{}, hour{}, minute{}, second{};
         friend bool operator==(const Fields &, const Fields &) = default;
     };

@@ -409,6 +409,9 @@ void tst_CronTrigger::fireTimes_data()
         {u"2028-02-29T12:00:00+00:00"_qs, u"2032-02-29T12:00:00+00:00"_qs, u"2036-02-29T12:00:00+00:00"_qs});
     row("Feb 29 with a year range across 2100", R"({"year": "2096-2104", "month": "2", "day": "29"})",
         "2026-01-01T00:00:00+00:00", 3, {u"2096-02-29T00:00:00+00:00"_qs, u"2104-02-29T00:00:00+00:00"_qs});
+    // Only leap years starting on a Friday have one; 2021 also starts on a Friday but has no 29 February.
+    row("5th mon in February", R"({"month": "2", "day": "5th mon"})", "2017-01-01T00:00:00+00:00", 2,
+        {u"2044-02-29T00:00:00+00:00"_qs, u"2072-02-29T00:00:00+00:00"_qs});
     row("ISO week 53", R"({"week": "53", "day_of_week": "mon", "hour": "0"})", "2025-01-01T00:00:00+00:00", 3,
         {u"2026-12-28T00:00:00+00:00"_qs, u"2032-12-27T00:00:00+00:00"_qs, u"2037-12-28T00:00:00+00:00"_qs});
     row("ISO week 1 in the previous December", R"({"week": "1", "day_of_week": "mon"})", "2024-06-01T00:00:00+00:00", 3,
@@ -464,6 +467,7 @@ void tst_CronTrigger::fireTimes()
 //   Lord Howe        5 Apr 02:00 +11 -> 01:30 +10:30;  4 Oct 02:00 +10:30 -> 02:30 +11
 //   Chatham          5 Apr 03:45 +13:45 -> 02:45 +12:45;  27 Sep 02:45 +12:45 -> 03:45 +13:45
 //   Kathmandu        1 Jan 1986 00:00 +05:30 -> 00:15 +05:45
+//   Santiago         4 Apr 24:00 -03 -> 23:00 -04
 void tst_CronTrigger::dst_data()
 {
     QTest::addColumn<QString>("json");
@@ -547,6 +551,13 @@ void tst_CronTrigger::dst_data()
         "1985-12-31T23:50:00+05:30", 5,
         {u"1985-12-31T23:50:00+05:30"_qs, u"1985-12-31T23:55:00+05:30"_qs, u"1986-01-01T00:15:00+05:45"_qs,
          u"1986-01-01T00:20:00+05:45"_qs, u"1986-01-01T00:25:00+05:45"_qs});
+    // Santiago falls back at midnight (24:00 -03 -> 23:00 -04): a fold at the end of a day.
+    row("dst fold at midnight, Santiago: every hour fires in the second pass too",
+        R"({"day": "4", "minute": "30", "timezone": "America/Santiago"})", "2026-04-04T23:40:00-03:00", 3,
+        {u"2026-04-04T23:30:00-04:00"_qs, u"2026-05-04T00:30:00-04:00"_qs, u"2026-05-04T01:30:00-04:00"_qs});
+    row("dst fold at midnight, Santiago: a fixed hour does not",
+        R"({"day": "4", "hour": "23", "minute": "30", "timezone": "America/Santiago"})", "2026-04-04T23:40:00-03:00", 2,
+        {u"2026-05-04T23:30:00-04:00"_qs, u"2026-06-04T23:30:00-04:00"_qs});
     // Days that start after a transition keep their wall time (APScheduler 3.9.1 shifts them by the offset change).
     row("month start after a transition, Chatham", R"({"day": "1", "hour": "0", "timezone": "Pacific/Chatham"})",
         "2021-08-15T00:00:00+12:45", 3,
@@ -848,6 +859,11 @@ void tst_CronTrigger::nextFireTimeFollowsPrevious()
     // Fire times past the end date: none.
     const std::unique_ptr<CronTrigger> ending = fromJson(uR"({"minute": "*/5", "end_date": "2026-05-10T10:07:00Z"})"_qs);
     QCOMPARE(ending->nextFireTime(fire, fire), std::nullopt);
+    // The ends of the Instant range: no overflow, no crash.
+    const std::unique_ptr<CronTrigger> everySecond = fromJson(uR"({"timezone": "Europe/Berlin"})"_qs);
+    QCOMPARE(everySecond->firstFireTimeAtOrAfter(Instant::max()), std::nullopt);
+    QCOMPARE(everySecond->firstFireTimeAtOrAfter(Instant::min()), std::optional<Instant>(at(u"1970-01-01T00:00:00+01:00")));
+    QCOMPARE(trigger->firstFireTimeAtOrAfter(Instant::min()), std::optional<Instant>(at(u"1970-01-01T00:00:00Z")));
     // A start date holds even when "now" is earlier.
     const std::unique_ptr<CronTrigger> starting = fromJson(uR"({"minute": "*/5", "start_date": "2026-05-10T10:07:00Z"})"_qs);
     QCOMPARE(starting->nextFireTime(std::nullopt, fire), std::optional<Instant>(at(u"2026-05-10T10:10:00Z")));
